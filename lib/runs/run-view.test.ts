@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { FusionEvent } from "@/lib/fusion/events";
+import type { ModelResolver } from "@/lib/fusion/model-call";
+import { runFusion } from "@/lib/fusion/run-fusion";
+import { personaFor } from "@/lib/models/sim/generator";
+import { createSimLanguageModel } from "@/lib/models/sim/language-model";
+import { applyEvent, markInterrupted, newRunView } from "./run-view";
+
+const resolve: ModelResolver = (id) => {
+  const p = personaFor(id);
+  return {
+    model: createSimLanguageModel(id, { speed: "fast" }),
+    pricing: { inputPerMTok: p.inputPricePerMTok, outputPerMTok: p.outputPricePerMTok },
+  };
+};
+
+const panel = ["sim:atlas", "sim:flaky", "sim:sage"];
+
+function fresh() {
+  return newRunView({
+    id: "r1",
+    conversationId: "c1",
+    prompt: "Is remote work here to stay?",
+    createdAt: 0,
+    panel,
+    judge: "sim:arbiter",
+    synthesizer: "sim:weaver",
+  });
+}
+
+describe("applyEvent", () => {
+  it("replaying a run's events rebuilds exactly what the engine returned", async () => {
+    const events: FusionEvent[] = [];
+    const result = await runFusion(
+      {
+        panel: panel.map((model) => ({ model })),
+        judge: { model: "sim:arbiter" },
+        synthesizer: { model: "sim:weaver" },
+        messages: [{ role: "user", content: "Is remote work here to stay?" }],
+      },
+      { resolve },
+      { emit: (e) => events.push(e) },
+    );
+    const view = events.reduce(applyEvent, fresh());
+    expect(view.seq).toBe(events.length);
+    expect(view.status).toBe("degraded");
+    expect(view.panel.map((c) => c.status)).toEqual(["done", "failed", "done"]);
+    expect(view.panel.map((c) => c.text)).toEqual(result.panelists.map((c) => c.text));
+    expect(view.panel[2]?.reasoning).toBe(result.panelists[2]?.reasoning);
+    expect(view.judge.analysis).toEqual(result.analysis);
+    expect(view.synthesizer.text).toBe(result.answer);
+    expect(view.totals).toEqual(result.totals);
+    expect(view.failedModels).toEqual(["sim:flaky"]);
+    expect(view.labelMap).toEqual(result.labelMap);
+  });
+
+  it("keeps unchanged columns identical so they do not re-render", () => {
+    let view = applyEvent(fresh(), {
+      type: "panelist.started",
+      index: 0,
+      model: "sim:atlas",
+      attempt: 1,
+      at: 1,
+    });
+    const before = view.panel;
+    view = applyEvent(view, { type: "panelist.delta", index: 0, channel: "text", delta: "Hello" });
+    expect(view.panel[0]?.text).toBe("Hello");
+    expect(view.panel[0]?.status).toBe("streaming");
+    expect(view.panel[1]).toBe(before[1]);
+    expect(view.panel[2]).toBe(before[2]);
+  });
+
+  it("marks calls still open as interrupted, keeping their partial text", () => {
+    let view = applyEvent(fresh(), {
+      type: "panelist.delta",
+      index: 1,
+      channel: "text",
+      delta: "Partial",
+    });
+    view = markInterrupted(view);
+    expect(view.status).toBe("interrupted");
+    expect(view.panel[1]).toMatchObject({ status: "interrupted", text: "Partial" });
+    expect(view.panel[0]?.status).toBe("interrupted");
+  });
+});
