@@ -1,22 +1,17 @@
 /**
  * Builds the offline catalog snapshot that ships with the app, so the model picker works on a
  * fresh install with no network: `npx tsx scripts/build-catalog-snapshot.ts [models.json]`.
- * Input defaults to the committed real OpenRouter response (lib/models/__fixtures__, also used by
- * the tests); pass a newer `GET /api/v1/models` response to update. Output:
+ * Input defaults to the real OpenRouter response in ../shared/fixtures (also used by the tests);
+ * pass a newer `GET /api/v1/models` response to update. Output:
  * lib/models/catalog-snapshot.json.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseOpenRouterCatalog, truncateDescription } from "@/lib/models/catalog";
 import type { ModelInfo } from "@/lib/models/types";
+import { OPENROUTER_MODELS_FIXTURE } from "@/lib/testing/fixtures";
 
-const DEFAULT_INPUT = path.join(
-  process.cwd(),
-  "lib",
-  "models",
-  "__fixtures__",
-  "openrouter-models.json",
-);
+const DEFAULT_INPUT = OPENROUTER_MODELS_FIXTURE;
 const OUTPUT = path.join(process.cwd(), "lib", "models", "catalog-snapshot.json");
 /** Descriptions are only a hint in the model picker; in full they would double the file. */
 const MAX_DESCRIPTION = 300;

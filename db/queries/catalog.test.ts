@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseEndpointModelList, parseOpenRouterCatalog } from "@/lib/models/catalog";
+import { OPENROUTER_MODELS_FIXTURE } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "../test-db";
 import {
   catalogFetchedAt,
@@ -13,7 +13,7 @@ import {
   saveCatalog,
 } from "./catalog";
 
-const FIXTURE = path.join(process.cwd(), "lib", "models", "__fixtures__", "openrouter-models.json");
+const FIXTURE = OPENROUTER_MODELS_FIXTURE;
 const openRouterModels = parseOpenRouterCatalog(JSON.parse(readFileSync(FIXTURE, "utf8")));
 const localModels = parseEndpointModelList("local", {
   data: [{ id: "llama3.1:8b" }, { id: "qwen3:4b" }],

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { catalogFetchedAt, loadCatalog, saveCatalog } from "@/db/queries/catalog";
 import { createTestDatabase, type TestDatabase } from "@/db/test-db";
+import { OPENROUTER_MODELS_FIXTURE } from "@/lib/testing/fixtures";
 import { parseOpenRouterCatalog } from "./catalog";
 import {
   getCatalog,
@@ -16,7 +16,7 @@ import {
   refreshOpenRouterCatalog,
 } from "./catalog-refresh";
 
-const FIXTURE = path.join(process.cwd(), "lib", "models", "__fixtures__", "openrouter-models.json");
+const FIXTURE = OPENROUTER_MODELS_FIXTURE;
 const fixtureBody = readFileSync(FIXTURE);
 const opus = parseOpenRouterCatalog(JSON.parse(fixtureBody.toString("utf8"))).filter(
   (m) => m.upstreamId === "anthropic/claude-opus-4.7",

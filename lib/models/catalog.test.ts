@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isQuorumError } from "@/lib/errors";
+import { OPENROUTER_MODELS_FIXTURE } from "@/lib/testing/fixtures";
 import {
   parseEndpointModelList,
   parseOpenRouterCatalog,
@@ -14,7 +14,7 @@ import snapshot from "./catalog-snapshot.json";
 import { parseModelId } from "./ids";
 import { SIM_PERSONAS } from "./sim/personas";
 
-const FIXTURE = path.join(process.cwd(), "lib", "models", "__fixtures__", "openrouter-models.json");
+const FIXTURE = OPENROUTER_MODELS_FIXTURE;
 const fixture = JSON.parse(readFileSync(FIXTURE, "utf8")) as {
   data: Array<{ id: string; pricing: { prompt: string; completion: string } }>;
 };
