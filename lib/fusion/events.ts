@@ -89,7 +89,12 @@ export type FusionEvent =
       degradedReasons: FailureReason[];
     }
   | { type: "run.failed"; reason: FailureReason; message: string; totals: RunTotals }
-  | { type: "run.cancelled"; totals: RunTotals };
+  | {
+      type: "run.cancelled";
+      totals: RunTotals;
+      /** Calls cut short that no other event reported (a judge stopped mid-analysis). */
+      calls: CallRecord[];
+    };
 
 export type FusionEventType = FusionEvent["type"];
 

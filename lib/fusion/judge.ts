@@ -92,6 +92,8 @@ export async function judge(args: {
   const { resolved } = args;
   const prompt = judgeMessages(args.messages, args.answers);
   let lastPartial = 0;
+  // Partials are parsed asynchronously; none may arrive after the verdict.
+  let settled = false;
   let buffer = "";
   const run = (messages: typeof prompt) => {
     buffer = "";
@@ -115,7 +117,7 @@ export async function judge(args: {
         if (now - lastPartial < PARTIAL_INTERVAL_MS) return;
         lastPartial = now;
         void parsePartialJson(buffer).then(({ value }) => {
-          if (value && typeof value === "object" && !args.signal.aborted) {
+          if (value && typeof value === "object" && !settled && !args.signal.aborted) {
             args.emit({ type: "judge.partial", partial: value });
           }
         });
@@ -131,6 +133,7 @@ export async function judge(args: {
     call = merge(first.record, repair.record);
     verdict = classify(repair.record, repair.output, repair.outputError);
   }
+  settled = true;
   if ("analysis" in verdict) {
     args.emit({ type: "judge.finished", analysis: verdict.analysis, call });
     return { ok: true, analysis: verdict.analysis, call };

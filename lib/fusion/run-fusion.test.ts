@@ -196,6 +196,32 @@ describe("runFusion", () => {
     expect(events.at(-1)?.type).toBe("run.cancelled");
   });
 
+  it("reports a judge cut short by cancel, with what it cost so far", async () => {
+    const controller = new AbortController();
+    const { events, emit } = collect();
+    const result = await runFusion(
+      input(["sim:atlas", "sim:nova"]),
+      { resolve: simResolver({ "sim:arbiter": { firstTokenMs: 5, tokensPerSecond: 50 } }) },
+      {
+        signal: controller.signal,
+        emit: (e) => {
+          emit(e);
+          if (e.type === "judge.started") setTimeout(() => controller.abort(), 150);
+        },
+      },
+    );
+    expect(result.status).toBe("cancelled");
+    expect(result.judge?.status).toBe("cancelled");
+    expect(events.some((e) => e.type === "judge.failed")).toBe(false);
+    const last = events.at(-1);
+    if (last?.type !== "run.cancelled") throw new Error("expected run.cancelled last");
+    expect(last.calls).toEqual([result.judge]);
+    expect(result.judge?.costMicroUsd).toBeGreaterThan(0);
+    expect(last.totals.costMicroUsd).toBe(
+      [...result.panelists, result.judge].reduce((n, c) => n + (c?.costMicroUsd ?? 0), 0),
+    );
+  });
+
   it("continues the conversation: panelists see earlier prompts and answers", async () => {
     const result = await runFusion(
       {

@@ -116,8 +116,10 @@ export async function runFusion(
       [...result.panelists, result.judge, result.synthesizer],
       clock.now() - startedAt,
     );
-    if (status === "cancelled") emit({ type: "run.cancelled", totals: result.totals });
-    else if (status === "failed") {
+    if (status === "cancelled") {
+      const judgeCut = result.judge?.status === "cancelled" ? [result.judge] : [];
+      emit({ type: "run.cancelled", totals: result.totals, calls: judgeCut });
+    } else if (status === "failed") {
       const reason = result.failureReason ?? "all_panels_failed";
       emit({ type: "run.failed", reason, message: failureMessage(reason), totals: result.totals });
     } else {

@@ -166,6 +166,7 @@ function reduce(view: RunView, event: FusionEvent): RunView {
         judge: { ...view.judge, status: "thinking" },
       };
     case "judge.partial":
+      if (view.judge.call) return view; // the verdict is in; a late partial changes nothing
       return { ...view, judge: { ...view.judge, status: "streaming", partial: event.partial } };
     case "judge.finished":
       return {
@@ -210,8 +211,13 @@ function reduce(view: RunView, event: FusionEvent): RunView {
         failureReason: event.reason,
         failureMessage: event.message,
       };
-    case "run.cancelled":
-      return { ...closeOpenCalls(view, "cancelled"), status: "cancelled", totals: event.totals };
+    case "run.cancelled": {
+      const judgeCall = event.calls.find((c) => c.role === "judge");
+      const judged = judgeCall
+        ? { ...view, judge: { ...view.judge, ...finishedCall(view.judge, judgeCall) } }
+        : view;
+      return { ...closeOpenCalls(judged, "cancelled"), status: "cancelled", totals: event.totals };
+    }
   }
 }
 

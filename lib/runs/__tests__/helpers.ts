@@ -1,0 +1,61 @@
+import { ensureLocalUser, LOCAL_USER_ID } from "@/db/queries/users";
+import { users } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/db/test-db";
+import type { FusionEvent } from "@/lib/fusion/events";
+import type { PanelConfigDraft } from "@/lib/fusion/input";
+import type { ModelResolver } from "@/lib/fusion/model-call";
+import { createModelRegistry } from "@/lib/models/registry";
+import type { SimSpeed } from "@/lib/models/sim/timing";
+import { createMemoryRunHub, type RunHub } from "../run-hub";
+
+export const USER = LOCAL_USER_ID;
+export const INTRUDER = "intruder";
+
+export const PANEL: PanelConfigDraft = {
+  panel: [{ model: "sim:atlas" }, { model: "sim:nova" }, { model: "sim:sage" }],
+  judge: { model: "sim:arbiter" },
+  synthesizer: { model: "sim:weaver" },
+};
+
+/** Simulated models only, at the given speed; no network, no keys. */
+export function simResolver(simSpeed: SimSpeed = "fast"): ModelResolver {
+  const registry = createModelRegistry({ endpoints: [], simSpeed, catalog: [] });
+  return (id) => registry.resolve(id);
+}
+
+/** A migrated temp database with the local user and a second user. */
+export function setupDatabase(): TestDatabase {
+  const t = createTestDatabase();
+  ensureLocalUser(t.db);
+  t.db.insert(users).values({ id: INTRUDER, name: "Someone else", createdAt: Date.now() }).run();
+  return t;
+}
+
+/** A hub that also records every event published to it, in order. */
+export function recordingHub(): RunHub & { events: Map<string, FusionEvent[]> } {
+  const hub = createMemoryRunHub();
+  const events = new Map<string, FusionEvent[]>();
+  return {
+    ...hub,
+    events,
+    publish(runId, event) {
+      events.set(runId, [...(events.get(runId) ?? []), event]);
+      hub.publish(runId, event);
+    },
+  };
+}
+
+/** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
+export async function until<T>(
+  check: () => T | undefined | false,
+  timeoutMs = 10_000,
+  what = "condition",
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
