@@ -49,7 +49,9 @@ export default defineConfig({
     env: {
       DATABASE_PATH: path.join(E2E_DIR, "quorum.db"),
       AUTH_SECRET: "e2e-test-secret-not-for-production-0123456789",
-      QUORUM_SIM_SPEED: "fast",
+      // 2× realistic: a run takes ~7 s and a slow panelist streams for ~2.5 s, long enough to
+      // stop or reload a run mid-way even on a busy machine ("fast" finishes in under a second).
+      QUORUM_SIM_SPEED: "2",
       QUORUM_APP_URL: BASE_URL,
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
+import { UserMenu } from "@/components/nav/user-menu";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -10,14 +11,18 @@ export const metadata: Metadata = {
 };
 
 /** Only pages that exist; later pages add themselves here. */
-const NAV_ITEMS = [{ href: "/", label: "Home" }] as const;
+const NAV_ITEMS = [
+  { href: "/", label: "Room" },
+  { href: "/models", label: "Models" },
+] as const;
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
-        <header className="border-b border-zinc-200 dark:border-zinc-800">
-          <div className="mx-auto flex h-12 max-w-6xl items-center gap-6 px-4">
+        {/* h-12 includes the border: the room below fills exactly the rest of the window. */}
+        <header className="h-12 border-b border-zinc-200 dark:border-zinc-800">
+          <div className="flex h-full items-center gap-6 px-4">
             <Link href="/" className="font-semibold tracking-tight">
               Quorum
             </Link>
@@ -32,6 +37,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 ))}
               </ul>
             </nav>
+            <Suspense fallback={null}>
+              <UserMenu />
+            </Suspense>
           </div>
         </header>
         <Providers>{children}</Providers>

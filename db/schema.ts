@@ -1,4 +1,12 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 
 /** Times are integer milliseconds since the epoch throughout. */
 
@@ -6,8 +14,71 @@ export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
   email: text("email").unique(),
   name: text("name").notNull(),
+  /** `scrypt$N$r$p$salt$hash` (lib/auth/password.ts); null for OAuth-only users and `local`. */
+  passwordHash: text("password_hash"),
   createdAt: integer("created_at").notNull(),
 });
+
+/** An OAuth identity (GitHub, Google) that signs in as a user. */
+export const oauthAccounts = sqliteTable(
+  "oauth_accounts",
+  {
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index("oauth_accounts_user").on(t.userId),
+  ],
+);
+
+/**
+ * A user's API key for a built-in provider (`openrouter`, `anthropic`, `openai`, `google`).
+ * The key is encrypted (lib/crypto.ts, owner = user id); `key_hint` is its masked form, so
+ * listing keys never decrypts them.
+ */
+export const providerKeys = sqliteTable(
+  "provider_keys",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    encryptedKey: text("encrypted_key").notNull(),
+    keyHint: text("key_hint").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.provider] })],
+);
+
+/** A user's custom OpenAI-compatible endpoint; its name is the model id prefix. */
+export const userEndpoints = sqliteTable(
+  "user_endpoints",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    baseUrl: text("base_url").notNull(),
+    encryptedKey: text("encrypted_key"),
+    keyHint: text("key_hint"),
+    /** JSON ModelInfo[] from the endpoint's last successful `GET /models`. */
+    models: text("models").notNull().default("[]"),
+    modelsFetchedAt: integer("models_fetched_at"),
+    /** Last listing failure (message safe to show) and when, for back-off. */
+    lastError: text("last_error"),
+    lastAttemptAt: integer("last_attempt_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("user_endpoints_user_name").on(t.userId, t.name)],
+);
 
 /** Cached model catalog: OpenRouter's `GET /models` plus custom endpoints' models. */
 export const catalogModels = sqliteTable("catalog_models", {
@@ -91,7 +162,9 @@ export const runs = sqliteTable(
   },
   (t) => [
     index("runs_conversation_created").on(t.conversationId, t.createdAt),
-    index("runs_user_created").on(t.userId, t.createdAt),
+    // Activity pages by (created_at, id) per user; status is in the index so a status filter
+    // is checked without reading the row.
+    index("runs_user_created_id").on(t.userId, t.createdAt, t.id, t.status),
     index("runs_status").on(t.status),
   ],
 );
@@ -132,8 +205,39 @@ export const calls = sqliteTable(
   },
   (t) => [
     uniqueIndex("calls_run_role_idx").on(t.runId, t.role, t.idx),
-    index("calls_model").on(t.model),
+    // Activity's model filter, both ways round (db/queries/activity.ts picks one): "which of
+    // my runs called model X" for a rarely used model, "did this run call X" for a common one.
+    index("calls_model_user_run").on(t.model, t.userId, t.runId),
+    index("calls_run_model").on(t.runId, t.model),
   ],
+);
+
+/**
+ * Activity totals per user, UTC day, run status and model, kept by
+ * db/queries/activity-rollup.ts whenever a run finishes (recomputed for that user and day, so
+ * it is idempotent). `model` '*' rows add up whole runs; a model's rows add up the runs that
+ * used it (run_* columns) and that model's own calls (call_* columns).
+ */
+export const activityDaily = sqliteTable(
+  "activity_daily",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Days since the epoch, UTC: floor(created_at / 86 400 000). */
+    day: integer("day").notNull(),
+    status: text("status").notNull(),
+    model: text("model").notNull(),
+    runs: integer("runs").notNull(),
+    runInputTokens: integer("run_input_tokens").notNull(),
+    runOutputTokens: integer("run_output_tokens").notNull(),
+    runCostMicroUsd: integer("run_cost_micro_usd").notNull(),
+    calls: integer("calls").notNull(),
+    callInputTokens: integer("call_input_tokens").notNull(),
+    callOutputTokens: integer("call_output_tokens").notNull(),
+    callCostMicroUsd: integer("call_cost_micro_usd").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day, t.status, t.model] })],
 );
 
 export type User = typeof users.$inferSelect;
@@ -143,3 +247,5 @@ export type NewCatalogModelRow = typeof catalogModels.$inferInsert;
 export type Conversation = typeof conversations.$inferSelect;
 export type RunRow = typeof runs.$inferSelect;
 export type CallRow = typeof calls.$inferSelect;
+export type ProviderKeyRow = typeof providerKeys.$inferSelect;
+export type UserEndpointRow = typeof userEndpoints.$inferSelect;

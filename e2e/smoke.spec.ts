@@ -1,8 +1,15 @@
 import { expect, test } from "@playwright/test";
+import { signUpFreshUser } from "./pages/room";
 
-test("home page lists the simulated models", async ({ page }) => {
+test("the models page lists the simulated models", async ({ page }) => {
+  await signUpFreshUser(page);
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "Quorum" })).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Models" })
+    .click();
+  await expect(page).toHaveURL(/\/models$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Models" })).toBeVisible();
 
   const models = page.getByRole("table", { name: "Available models" });
   await expect(models).toBeVisible();

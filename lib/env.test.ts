@@ -23,6 +23,11 @@ describe("parseEnv", () => {
       QUORUM_ENDPOINTS: [],
       QUORUM_SIM_SPEED: "realistic",
       QUORUM_APP_URL: "http://localhost:3000",
+      QUORUM_SIGNUPS: "open",
+      AUTH_GITHUB_ID: undefined,
+      AUTH_GITHUB_SECRET: undefined,
+      AUTH_GOOGLE_ID: undefined,
+      AUTH_GOOGLE_SECRET: undefined,
     });
   });
 

@@ -108,6 +108,14 @@ const envSchema = z.object({
   QUORUM_APP_URL: z
     .url({ error: "must be a URL, e.g. http://localhost:3000" })
     .default("http://localhost:3000"),
+  /** `closed`: only the first account can sign up (a private install); others need OAuth links. */
+  QUORUM_SIGNUPS: z
+    .enum(["open", "closed"], { error: 'must be "open" or "closed"' })
+    .default("open"),
+  AUTH_GITHUB_ID: z.string().optional(),
+  AUTH_GITHUB_SECRET: z.string().optional(),
+  AUTH_GOOGLE_ID: z.string().optional(),
+  AUTH_GOOGLE_SECRET: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

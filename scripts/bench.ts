@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- section…]` — benchmarks that print numbers. Sections: engine.
+ * `npm run bench [-- section…]` — benchmarks that print numbers. Sections: engine, activity.
  * Speed is measured here, never asserted in tests.
  */
+import { benchActivity } from "@/bench/activity";
 import { benchEngine } from "@/bench/engine";
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   engine: benchEngine,
+  activity: benchActivity,
 };
 
 async function main() {

@@ -6,8 +6,8 @@ import { getDb } from "@/db/client";
 import { currentUserId } from "@/lib/auth/current-user";
 import { isQuorumError } from "@/lib/errors";
 import type { PanelConfigDraft } from "@/lib/fusion/input";
-import { listAvailableModels } from "@/lib/models/registry";
 import type { AvailableModel } from "@/lib/models/types";
+import { listAvailableModelsForUser } from "@/lib/models/user-registry";
 import {
   createConversation,
   deleteConversation,
@@ -133,5 +133,5 @@ export async function deleteConversationAction(id: string): Promise<{ ok: boolea
 }
 
 export async function listModelsAction(): Promise<AvailableModel[]> {
-  return listAvailableModels();
+  return listAvailableModelsForUser(await currentUserId());
 }

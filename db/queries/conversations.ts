@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import type { PanelConfig } from "@/lib/fusion/input";
 import type { Db } from "../client";
-import { type Conversation, conversations } from "../schema";
+import { type Conversation, conversations, runs } from "../schema";
+import { refreshActivityForRuns } from "./activity-rollup";
 
 export type ConversationSummary = Pick<Conversation, "id" | "title" | "updatedAt">;
 
@@ -64,13 +65,27 @@ export function renameConversation(
   return result.changes > 0;
 }
 
-/** Deletes the conversation with its runs and calls (foreign keys cascade). */
+/**
+ * Deletes the conversation with its runs and calls (foreign keys cascade), and takes its runs
+ * out of Activity's daily totals so they keep matching the runs listed.
+ */
 export function deleteConversation(
   db: Db,
   params: { userId: string; conversationId: string },
 ): boolean {
-  const result = db.delete(conversations).where(owned(params.userId, params.conversationId)).run();
-  return result.changes > 0;
+  return db.transaction((tx) => {
+    const gone = tx
+      .select({ userId: runs.userId, createdAt: runs.createdAt })
+      .from(runs)
+      .where(and(eq(runs.conversationId, params.conversationId), eq(runs.userId, params.userId)))
+      .all();
+    const result = tx
+      .delete(conversations)
+      .where(owned(params.userId, params.conversationId))
+      .run();
+    if (result.changes > 0) refreshActivityForRuns(tx, { runs: gone });
+    return result.changes > 0;
+  });
 }
 
 /** Remembers the panel the conversation last ran with, so the room reopens with it. */

@@ -11,6 +11,7 @@ import type { ChatMessage, PanelConfig } from "@/lib/fusion/input";
 import type { RunStatus } from "@/lib/runs/run-view";
 import type { Db } from "../client";
 import { calls, conversations, type RunRow, runs } from "../schema";
+import { refreshActivityForRun, refreshActivityForRuns } from "./activity-rollup";
 import { jsonOrNull, OPEN_CALL_STATUSES } from "./calls";
 
 /** Statuses of a run the engine is still working on. */
@@ -142,7 +143,11 @@ export function finishRun(
     ...(params.answer !== undefined ? { answer: params.answer } : {}),
     finishedAt: params.finishedAt,
   };
-  return db.update(runs).set(set).where(ownedRun(params.userId, params.runId)).run().changes > 0;
+  const changed =
+    db.update(runs).set(set).where(ownedRun(params.userId, params.runId)).run().changes > 0;
+  // Every way a run ends comes through here, so Activity's daily totals are kept here.
+  if (changed) refreshActivityForRun(db, { userId: params.userId, runId: params.runId });
+  return changed;
 }
 
 export function getRun(db: Db, params: { userId: string; runId: string }): RunRow | undefined {
@@ -190,12 +195,12 @@ export function conversationHistory(
 export function markUnfinishedRunsInterrupted(db: Db, params: { now?: number } = {}): number {
   const now = params.now ?? Date.now();
   return db.transaction((tx) => {
-    const stale = tx
-      .select({ id: runs.id })
+    const staleRuns = tx
+      .select({ id: runs.id, userId: runs.userId, createdAt: runs.createdAt })
       .from(runs)
       .where(inArray(runs.status, [...LIVE_RUN_STATUSES]))
-      .all()
-      .map((r) => r.id);
+      .all();
+    const stale = staleRuns.map((r) => r.id);
     if (stale.length === 0) return 0;
     tx.update(calls)
       .set({ status: "interrupted" })
@@ -215,6 +220,7 @@ export function markUnfinishedRunsInterrupted(db: Db, params: { now?: number } =
       })
       .where(inArray(runs.id, stale))
       .run();
+    refreshActivityForRuns(tx, { runs: staleRuns });
     return stale.length;
   });
 }

@@ -1,10 +1,26 @@
-import { LOCAL_USER_ID } from "@/db/queries/users";
+import { getDb } from "@/db/client";
+import { getUser } from "@/db/queries/users";
+import { auth } from "@/lib/auth";
+import { isQuorumError, QuorumError } from "@/lib/errors";
 
 /**
- * The user a request acts for. No accounts yet, so everything belongs to the local user; a
- * later issue replaces this with the signed-in session's user. Every action and route calls it,
- * and every query still scopes by the id it returns.
+ * The signed-in user a request acts for. Every action and route calls it, and every query
+ * scopes by the id it returns. The user must still exist: a session outliving its database
+ * (a reset, a restore) is no session.
  */
 export async function currentUserId(): Promise<string> {
-  return LOCAL_USER_ID;
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id || !getUser(getDb(), { userId: id })) throw new QuorumError("unauthorized:auth");
+  return id;
+}
+
+/** The signed-in user's id, or null: for pages that show something else to visitors. */
+export async function optionalUserId(): Promise<string | null> {
+  try {
+    return await currentUserId();
+  } catch (error) {
+    if (isQuorumError(error) && error.code === "unauthorized:auth") return null;
+    throw error;
+  }
 }

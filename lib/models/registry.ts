@@ -32,6 +32,8 @@ export type ModelRegistryConfig = {
   catalog: ModelInfo[];
   /** Passed to the HTTP providers; tests use it to observe requests. */
   fetch?: typeof fetch;
+  /** Why OpenRouter models are unreachable without a key (users add theirs in Settings). */
+  openrouterKeyMissing?: string;
 };
 
 export type ReasoningEffort = "low" | "medium" | "high";
@@ -142,7 +144,11 @@ export function createModelRegistry(config: ModelRegistryConfig): ModelRegistry 
     if (provider === OPENROUTER_PROVIDER) {
       const settings = config.openrouter;
       if (!settings) {
-        return { ok: false, code: "bad_request:model", reason: OPENROUTER_KEY_MISSING };
+        return {
+          ok: false,
+          code: "bad_request:model",
+          reason: config.openrouterKeyMissing ?? OPENROUTER_KEY_MISSING,
+        };
       }
       // Ids missing from a possibly stale catalog are still tried: OpenRouter is the judge.
       return {

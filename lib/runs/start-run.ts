@@ -20,6 +20,7 @@ import type { ChatMessage, PanelConfig, PanelConfigDraft } from "@/lib/fusion/in
 import { panelConfigSchema } from "@/lib/fusion/input";
 import type { ModelResolver } from "@/lib/fusion/model-call";
 import { runFusion } from "@/lib/fusion/run-fusion";
+import { getModelRegistryForUser } from "@/lib/models/user-registry";
 import { activeRuns } from "./active-runs";
 import { createRunPersister } from "./persist";
 import { getRunHub, type RunHub } from "./run-hub";
@@ -31,7 +32,7 @@ export { MAX_PROMPT_CHARS, RunInputError, titleOf } from "./run-input";
 /** Title of a conversation created before its first prompt; the first prompt replaces it. */
 export const DEFAULT_CONVERSATION_TITLE = "New conversation";
 
-/** Dependencies tests replace: the model resolver (default: the server's registry) and hub. */
+/** Dependencies tests replace: the model resolver (default: the user's registry) and hub. */
 export type RunDeps = { resolve?: ModelResolver; hub?: RunHub };
 
 export type StartRunParams = RunDeps & {
@@ -53,7 +54,7 @@ export async function startRun(params: StartRunParams): Promise<StartedRun> {
   const { db, userId } = params;
   const prompt = parsePrompt(params.prompt);
   const config = parsePanel(params.panel);
-  const resolve = resolveAll(config, params.resolve);
+  const resolve = resolveAll(config, params.resolve ?? userResolver(db, userId));
 
   let conversationId = params.conversationId;
   let history: ChatMessage[] = [];
@@ -122,7 +123,7 @@ export async function retryRun(
     throw new QuorumError("bad_request:run", "This run's panel cannot be read; start a new run.");
   }
   const config = parsed.data;
-  const resolve = resolveAll(config, params.resolve);
+  const resolve = resolveAll(config, params.resolve ?? userResolver(db, userId));
   const history = conversationHistory(db, {
     userId,
     conversationId: run.conversationId,
@@ -139,6 +140,11 @@ export async function retryRun(
     resolve,
     hub: params.hub,
   });
+}
+
+/** The user's models: what their keys (or the server's) reach, plus the simulated ones. */
+function userResolver(db: Db, userId: string): ModelResolver {
+  return (id) => getModelRegistryForUser(userId, { db }).resolve(id);
 }
 
 function launch(args: {

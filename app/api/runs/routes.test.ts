@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureLocalUser } from "@/db/queries/users";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ensureLocalUser, LOCAL_USER_ID } from "@/db/queries/users";
+import { users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/test-db";
 import { OFFLINE_DEMO_PANEL } from "@/lib/fusion/input";
 import { waitForRun } from "@/lib/runs/active-runs";
@@ -7,8 +8,14 @@ import { startRun } from "@/lib/runs/start-run";
 
 /**
  * The route handlers as Next calls them, against the app's own database (DATABASE_PATH points
- * at a temp file), the server's registry and the global hub.
+ * at a temp file), the server's registry and the global hub. The session is Auth.js's `auth()`,
+ * replaced here: `session.userId` is who is signed in (null: nobody).
  */
+const session = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock("@/lib/auth", () => ({
+  auth: async () => (session.userId ? { user: { id: session.userId } } : null),
+}));
+
 let t: TestDatabase;
 let events: typeof import("./[id]/events/route");
 let exporter: typeof import("./[id]/export/route");
@@ -20,6 +27,8 @@ beforeAll(async () => {
   process.env.QUORUM_SIM_SPEED = "fast";
   const { getDb } = await import("@/db/client");
   ensureLocalUser(getDb());
+  getDb().insert(users).values({ id: "intruder", name: "Someone else", createdAt: 0 }).run();
+  session.userId = LOCAL_USER_ID;
   events = await import("./[id]/events/route");
   exporter = await import("./[id]/export/route");
 });
@@ -65,6 +74,28 @@ describe("GET /api/runs/:id/events", () => {
     const res = await events.GET(new Request("http://x/api/runs/nope/events"), params("nope"));
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { code: "not_found:run" } });
+  });
+
+  it("is a 404 for someone else's run and a 401 without a session", async () => {
+    const runId = await started();
+    await waitForRun(runId);
+    const request = () => new Request(`http://x/api/runs/${runId}/events`);
+    try {
+      session.userId = "intruder";
+      const foreign = await events.GET(request(), params(runId));
+      expect(foreign.status).toBe(404);
+      const exported = await exporter.GET(request(), params(runId));
+      expect(exported.status).toBe(404);
+      session.userId = null;
+      const anonymous = await events.GET(request(), params(runId));
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.json()).toMatchObject({ error: { code: "unauthorized:auth" } });
+      // A session whose user no longer exists (the database was reset) is no session.
+      session.userId = "deleted-user";
+      expect((await events.GET(request(), params(runId))).status).toBe(401);
+    } finally {
+      session.userId = LOCAL_USER_ID;
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { currentUserId } from "@/lib/auth/current-user";
 import { errorResponse } from "@/lib/http";
-import { getModelRegistry } from "@/lib/models/registry";
+import { getModelRegistryForUser } from "@/lib/models/user-registry";
 import { runToJson, runToMarkdown } from "@/lib/runs/export";
 import { loadRunView } from "@/lib/runs/load-run";
 
@@ -21,7 +21,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     });
     const userId = await currentUserId();
     const view = await loadRunView(getDb(), { userId, runId: id });
-    const options = { modelName: modelNames() };
+    const options = { modelName: modelNames(userId) };
     const body = format === "md" ? runToMarkdown(view, options) : runToJson(view, options);
     const filename = `quorum-run-${id.replace(/[^a-zA-Z0-9-]/g, "")}.${format}`;
     return new Response(body, {
@@ -37,10 +37,10 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   }
 }
 
-/** Display names from the catalog; an export never fails for want of one. */
-function modelNames(): (id: string) => string {
+/** Display names from the user's catalog; an export never fails for want of one. */
+function modelNames(userId: string): (id: string) => string {
   try {
-    const registry = getModelRegistry();
+    const registry = getModelRegistryForUser(userId);
     return (id) => registry.info(id)?.name ?? id;
   } catch {
     return (id) => id;

@@ -1,0 +1,132 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { FusionEvent } from "@/lib/fusion/events";
+import type { ModelResolver } from "@/lib/fusion/model-call";
+import { runFusion } from "@/lib/fusion/run-fusion";
+import { simModelInfos } from "@/lib/models/catalog";
+import { personaFor } from "@/lib/models/sim/generator";
+import { createSimLanguageModel } from "@/lib/models/sim/language-model";
+import { applyEvent, newRunView, type RunView } from "@/lib/runs/run-view";
+import { type ModelOption, ModelsProvider } from "./models-context";
+import { RunCard } from "./run-card";
+
+const resolve: ModelResolver = (id) => {
+  const p = personaFor(id);
+  return {
+    model: createSimLanguageModel(id, { speed: "fast" }),
+    pricing: { inputPerMTok: p.inputPricePerMTok, outputPerMTok: p.outputPricePerMTok },
+  };
+};
+
+const models: ModelOption[] = simModelInfos().map((m) => ({
+  ...m,
+  reachable: true,
+  unreachableReason: null,
+}));
+
+/** A real run's events, from the engine on simulated models. */
+async function runEvents(panel: string[]): Promise<FusionEvent[]> {
+  const events: FusionEvent[] = [];
+  await runFusion(
+    {
+      panel: panel.map((model) => ({ model })),
+      judge: { model: "sim:arbiter" },
+      synthesizer: { model: "sim:weaver" },
+      messages: [{ role: "user", content: "Is remote work here to stay?" }],
+    },
+    { resolve },
+    { emit: (e) => events.push(e) },
+  );
+  return events;
+}
+
+function fresh(panel: string[]): RunView {
+  return newRunView({
+    id: "r1",
+    conversationId: "c1",
+    prompt: "Is remote work here to stay?",
+    createdAt: 0,
+    panel,
+    judge: "sim:arbiter",
+    synthesizer: "sim:weaver",
+  });
+}
+
+const render = (view: RunView) =>
+  renderToStaticMarkup(
+    createElement(
+      ModelsProvider,
+      { models },
+      createElement(RunCard, {
+        initial: view,
+        index: 0,
+        onStop: async () => null,
+        onRetry: async () => null,
+      }),
+    ),
+  );
+
+const attrs = (html: string, name: string) =>
+  [...html.matchAll(new RegExp(`${name}="([^"]*)"`, "g"))].map((m) => m[1] ?? "");
+
+describe("RunCard", () => {
+  it("shows a finished, degraded run: named columns, the failure, analysis and exact totals", async () => {
+    const panel = ["sim:atlas", "sim:flaky", "sim:sage"];
+    const view = (await runEvents(panel)).reduce(applyEvent, fresh(panel));
+    const html = render(view);
+
+    for (const name of ["Atlas", "Flaky", "Sage"]) {
+      expect(html).toContain(`aria-label="${name} (simulated) answer"`);
+    }
+    expect(html).toMatch(/data-model="sim:flaky" data-status="failed"/);
+    expect(html).toContain("Simulated upstream failure");
+    for (const section of [
+      "Consensus",
+      "Contradictions",
+      "Partial coverage",
+      "Unique insights",
+      "Blind spots",
+    ]) {
+      expect(html).toContain(`aria-label="${section}"`);
+    }
+    // Chips name models, not the judge's anonymous labels.
+    const chips = [...html.matchAll(/data-testid="model-chip"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(chips.length).toBeGreaterThan(0);
+    for (const chip of chips) expect(chip).toMatch(/ \(simulated\)$/);
+
+    const costs = attrs(html, "data-cost-micro").map(Number);
+    // Five calls, then the totals bar.
+    expect(costs).toHaveLength(6);
+    expect(costs[5]).toBe(costs.slice(0, 5).reduce((a, b) => a + b, 0));
+    expect(costs[5]).toBe(view.totals?.costMicroUsd);
+  });
+
+  it("says why there is no analysis when the judge failed", async () => {
+    const panel = ["sim:atlas", "sim:nova"];
+    const events = await runEvents(panel);
+    const finished = events.find((e) => e.type === "judge.finished");
+    if (finished?.type !== "judge.finished") throw new Error("no judge call");
+    const failed: FusionEvent = {
+      type: "judge.failed",
+      reason: "judge_not_valid_json",
+      message: "The judge did not return JSON.",
+      call: {
+        ...finished.call,
+        status: "failed",
+        error: { message: "not JSON", code: "upstream_error" },
+      },
+    };
+    const view = events.map((e) => (e === finished ? failed : e)).reduce(applyEvent, fresh(panel));
+    const html = render(view);
+    expect(html).toContain("judge failed: judge_not_valid_json");
+    expect(html).not.toContain('aria-label="Consensus"');
+  });
+
+  it("renders a live run with placeholders and a Stop button", () => {
+    const html = render(fresh(["sim:atlas"]));
+    expect(html).toContain('aria-label="Stop run"');
+    expect(html).toContain("Waiting to start…");
+    expect(html).not.toContain(">Retry<");
+  });
+});
