@@ -1,6 +1,7 @@
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./e2e/chromium";
 
 const PORT = 3100;
 const BASE_URL = `http://localhost:${PORT}`;
@@ -21,22 +22,7 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     trace: "retain-on-failure",
-    launchOptions: {
-      // Debian's Chromium; `npx playwright install` needs the internet.
-      executablePath:
-        process.env.CHROMIUM_PATH ??
-        (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   webServer: {
     // A production build starts faster and runs steadier than `next dev` on small machines.
@@ -53,6 +39,9 @@ export default defineConfig({
       // stop or reload a run mid-way even on a busy machine ("fast" finishes in under a second).
       QUORUM_SIM_SPEED: "2",
       QUORUM_APP_URL: BASE_URL,
+      // Tests save OpenRouter keys; keep the catalog refresh they trigger on this machine
+      // (a closed local port: the refresh fails fast and the offline snapshot stays).
+      OPENROUTER_BASE_URL: "http://127.0.0.1:9/api/v1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -1,13 +1,15 @@
 /**
- * `npm run bench [-- section…]` — benchmarks that print numbers. Sections: engine, activity.
+ * `npm run bench [-- section…]` — benchmarks that print numbers. Sections: engine, activity, room.
  * Speed is measured here, never asserted in tests.
  */
 import { benchActivity } from "@/bench/activity";
 import { benchEngine } from "@/bench/engine";
+import { benchRoomLongTasks } from "@/bench/room-longtasks";
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   engine: benchEngine,
   activity: benchActivity,
+  room: benchRoomLongTasks,
 };
 
 async function main() {

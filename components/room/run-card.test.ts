@@ -2,22 +2,11 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { FusionEvent } from "@/lib/fusion/events";
-import type { ModelResolver } from "@/lib/fusion/model-call";
-import { runFusion } from "@/lib/fusion/run-fusion";
 import { simModelInfos } from "@/lib/models/catalog";
-import { personaFor } from "@/lib/models/sim/generator";
-import { createSimLanguageModel } from "@/lib/models/sim/language-model";
 import { applyEvent, newRunView, type RunView } from "@/lib/runs/run-view";
+import { simRun } from "@/lib/testing/sim";
 import { type ModelOption, ModelsProvider } from "./models-context";
 import { RunCard } from "./run-card";
-
-const resolve: ModelResolver = (id) => {
-  const p = personaFor(id);
-  return {
-    model: createSimLanguageModel(id, { speed: "fast" }),
-    pricing: { inputPerMTok: p.inputPricePerMTok, outputPerMTok: p.outputPricePerMTok },
-  };
-};
 
 const models: ModelOption[] = simModelInfos().map((m) => ({
   ...m,
@@ -27,18 +16,7 @@ const models: ModelOption[] = simModelInfos().map((m) => ({
 
 /** A real run's events, from the engine on simulated models. */
 async function runEvents(panel: string[]): Promise<FusionEvent[]> {
-  const events: FusionEvent[] = [];
-  await runFusion(
-    {
-      panel: panel.map((model) => ({ model })),
-      judge: { model: "sim:arbiter" },
-      synthesizer: { model: "sim:weaver" },
-      messages: [{ role: "user", content: "Is remote work here to stay?" }],
-    },
-    { resolve },
-    { emit: (e) => events.push(e) },
-  );
-  return events;
+  return (await simRun(panel, "Is remote work here to stay?")).events;
 }
 
 function fresh(panel: string[]): RunView {

@@ -1,31 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { personaFor, simulateCompletion } from "@/lib/models/sim/generator";
-import { createSimLanguageModel } from "@/lib/models/sim/language-model";
+import { simResolver } from "@/lib/testing/sim";
 import { analysisSchema } from "./analysis";
 import type { FusionEvent } from "./events";
 import { FusionInputError } from "./input";
-import type { ModelResolver } from "./model-call";
 import { runFusion } from "./run-fusion";
-
-type Timing = { firstTokenMs: number; tokensPerSecond: number };
-
-/** Simulated models with fixed timings, priced from their personas. */
-function simResolver(timings: Record<string, Timing> = {}): ModelResolver {
-  return (id) => {
-    if (!id.startsWith("sim:")) throw new Error(`Unknown provider in "${id}".`);
-    const persona = personaFor(id);
-    return {
-      model: createSimLanguageModel(id, {
-        speed: "fast",
-        ...(timings[id] ? { timing: timings[id] } : {}),
-      }),
-      pricing: {
-        inputPerMTok: persona.inputPricePerMTok,
-        outputPerMTok: persona.outputPricePerMTok,
-      },
-    };
-  };
-}
 
 const PROMPT = "How should a small team choose a database for a new web app?";
 

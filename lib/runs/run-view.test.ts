@@ -1,18 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FusionEvent } from "@/lib/fusion/events";
-import type { ModelResolver } from "@/lib/fusion/model-call";
-import { runFusion } from "@/lib/fusion/run-fusion";
-import { personaFor } from "@/lib/models/sim/generator";
-import { createSimLanguageModel } from "@/lib/models/sim/language-model";
+import { simRun } from "@/lib/testing/sim";
 import { applyEvent, markInterrupted, newRunView } from "./run-view";
-
-const resolve: ModelResolver = (id) => {
-  const p = personaFor(id);
-  return {
-    model: createSimLanguageModel(id, { speed: "fast" }),
-    pricing: { inputPerMTok: p.inputPricePerMTok, outputPerMTok: p.outputPricePerMTok },
-  };
-};
 
 const panel = ["sim:atlas", "sim:flaky", "sim:sage"];
 
@@ -30,17 +18,7 @@ function fresh() {
 
 describe("applyEvent", () => {
   it("replaying a run's events rebuilds exactly what the engine returned", async () => {
-    const events: FusionEvent[] = [];
-    const result = await runFusion(
-      {
-        panel: panel.map((model) => ({ model })),
-        judge: { model: "sim:arbiter" },
-        synthesizer: { model: "sim:weaver" },
-        messages: [{ role: "user", content: "Is remote work here to stay?" }],
-      },
-      { resolve },
-      { emit: (e) => events.push(e) },
-    );
+    const { events, result } = await simRun(panel, "Is remote work here to stay?");
     const view = events.reduce(applyEvent, fresh());
     expect(view.seq).toBe(events.length);
     expect(view.status).toBe("degraded");

@@ -1,0 +1,41 @@
+import type { FusionEvent, FusionResult } from "@/lib/fusion/events";
+import type { ModelResolver } from "@/lib/fusion/model-call";
+import { runFusion } from "@/lib/fusion/run-fusion";
+import { personaFor } from "@/lib/models/sim/generator";
+import { createSimLanguageModel } from "@/lib/models/sim/language-model";
+import type { SimTiming } from "@/lib/models/sim/timing";
+
+/** Simulated models for tests: fast by default, fixed timings where a test needs them. */
+export function simResolver(timings: Record<string, SimTiming> = {}): ModelResolver {
+  return (id) => {
+    if (!id.startsWith("sim:")) throw new Error(`Unknown provider in "${id}".`);
+    const persona = personaFor(id);
+    const timing = timings[id];
+    return {
+      model: createSimLanguageModel(id, { speed: "fast", ...(timing ? { timing } : {}) }),
+      pricing: {
+        inputPerMTok: persona.inputPricePerMTok,
+        outputPerMTok: persona.outputPricePerMTok,
+      },
+    };
+  };
+}
+
+/** A real run on simulated models, with every event it emitted. */
+export async function simRun(
+  panel: readonly string[],
+  prompt: string,
+): Promise<{ events: FusionEvent[]; result: FusionResult }> {
+  const events: FusionEvent[] = [];
+  const result = await runFusion(
+    {
+      panel: panel.map((model) => ({ model })),
+      judge: { model: "sim:arbiter" },
+      synthesizer: { model: "sim:weaver" },
+      messages: [{ role: "user", content: prompt }],
+    },
+    { resolve: simResolver() },
+    { emit: (e) => events.push(e) },
+  );
+  return { events, result };
+}
