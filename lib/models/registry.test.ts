@@ -132,6 +132,7 @@ describe("OpenRouter models", () => {
     expect(request?.headers.get("authorization")).toBe("Bearer sk-or-test");
     expect(request?.headers.get("http-referer")).toBe("http://localhost:3000");
     expect(request?.headers.get("x-openrouter-title")).toBe("Quorum");
+    expect(request?.headers.get("x-title")).toBe("Quorum");
     const body = await request?.json();
     expect(body).toMatchObject({
       model: "anthropic/claude-opus-4.7",

@@ -95,6 +95,8 @@ export function createModelRegistry(config: ModelRegistryConfig): ModelRegistry 
       // appUrl/appName set HTTP-Referer and X-OpenRouter-Title, OpenRouter's attribution headers.
       appUrl: settings.appUrl,
       appName: settings.appTitle,
+      // X-Title is the attribution header OpenRouter documents first; send both spellings.
+      headers: { "X-Title": settings.appTitle },
       // The provider defaults to "compatible", which omits stream_options.include_usage, and
       // then streamed calls report no tokens or cost. We talk to OpenRouter (or a faithful fake).
       compatibility: "strict",
