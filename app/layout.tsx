@@ -13,6 +13,7 @@ export const metadata: Metadata = {
 /** Only pages that exist; later pages add themselves here. */
 const NAV_ITEMS = [
   { href: "/", label: "Room" },
+  { href: "/panels", label: "Panels" },
   { href: "/models", label: "Models" },
 ] as const;
 

@@ -106,7 +106,27 @@ export const meta = sqliteTable("meta", {
   value: text("value").notNull(),
 });
 
-/** A chat thread. It remembers the panel it last ran with (JSON of lib/fusion PanelConfig). */
+/** A user's saved, named panel: JSON of lib/fusion PanelConfig (defaults filled in). */
+export const panels = sqliteTable(
+  "panels",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    config: text("config").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  // Names are unique per user: the room's picker lists panels by name.
+  (t) => [uniqueIndex("panels_user_name").on(t.userId, t.name)],
+);
+
+/**
+ * A chat thread. It remembers the panel it last ran with (JSON of lib/fusion PanelConfig) and,
+ * when that panel was a saved one used unchanged, which (`panel_id`).
+ */
 export const conversations = sqliteTable(
   "conversations",
   {
@@ -116,6 +136,8 @@ export const conversations = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     panelConfig: text("panel_config"),
+    /** Not a foreign key: SQLite adds one only by rebuilding the table. Checked on read. */
+    panelId: text("panel_id"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -140,6 +162,12 @@ export const runs = sqliteTable(
     status: text("status").notNull(),
     /** JSON: the panel, judge, synthesizer and settings exactly as run. */
     panelSnapshot: text("panel_snapshot").notNull(),
+    /**
+     * The saved panel this run used unchanged, for its measured average cost; null otherwise.
+     * Not a foreign key (adding one rebuilds the table, and a rebuild of `runs` would cascade
+     * into `calls`): deleting a panel clears it in db/queries/panels.ts.
+     */
+    panelId: text("panel_id"),
     /** JSON: the judge's analysis, null when there is none. */
     analysis: text("analysis"),
     /** JSON: response label → panel index. */
@@ -166,6 +194,7 @@ export const runs = sqliteTable(
     // is checked without reading the row.
     index("runs_user_created_id").on(t.userId, t.createdAt, t.id, t.status),
     index("runs_status").on(t.status),
+    index("runs_user_panel").on(t.userId, t.panelId),
   ],
 );
 
@@ -245,6 +274,7 @@ export type NewUser = typeof users.$inferInsert;
 export type CatalogModelRow = typeof catalogModels.$inferSelect;
 export type NewCatalogModelRow = typeof catalogModels.$inferInsert;
 export type Conversation = typeof conversations.$inferSelect;
+export type PanelRow = typeof panels.$inferSelect;
 export type RunRow = typeof runs.$inferSelect;
 export type CallRow = typeof calls.$inferSelect;
 export type ProviderKeyRow = typeof providerKeys.$inferSelect;

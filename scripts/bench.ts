@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- section…]` — benchmarks that print numbers. Sections: engine, activity, room.
+ * `npm run bench [-- section…]` — benchmarks that print numbers. Sections: engine, activity, room, builder.
  * Speed is measured here, never asserted in tests.
  */
 import { benchActivity } from "@/bench/activity";
+import { benchBuilderSearch } from "@/bench/builder-search";
 import { benchEngine } from "@/bench/engine";
 import { benchRoomLongTasks } from "@/bench/room-longtasks";
 
@@ -10,6 +11,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   engine: benchEngine,
   activity: benchActivity,
   room: benchRoomLongTasks,
+  builder: benchBuilderSearch,
 };
 
 async function main() {

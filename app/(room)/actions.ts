@@ -20,7 +20,7 @@ import { cancelRun, RunInputError, retryRun, startRun } from "@/lib/runs/start-r
  * cause (bad input, a missing id): the message is safe to show, `field` names the bad input.
  */
 export type RunActionResult =
-  | { ok: true; runId: string; conversationId: string }
+  | { ok: true; runId: string; conversationId: string; conversationTitle?: string }
   | { ok: false; error: string; field?: string };
 
 const SOMETHING_WENT_WRONG = "Something went wrong on our side. Please try again.";
@@ -33,6 +33,8 @@ const startSchema = z.object({
   panel: z.custom<PanelConfigDraft>((v) => typeof v === "object" && v !== null, {
     error: "Choose a panel first.",
   }),
+  /** The saved panel picked in the room, if any (linked only when `panel` is unchanged). */
+  panelId: idSchema.nullable().optional(),
 });
 
 function failure(error: unknown): { ok: false; error: string; field?: string } {
@@ -52,6 +54,7 @@ export async function startRunAction(input: {
   conversationId?: string;
   prompt: string;
   panel: PanelConfigDraft;
+  panelId?: string | null;
 }): Promise<RunActionResult> {
   try {
     const parsed = startSchema.safeParse(input);
@@ -64,8 +67,9 @@ export async function startRunAction(input: {
       };
     }
     const userId = await currentUserId();
+    // No revalidation here: re-rendering the room's RSC payload while eight columns start to
+    // stream blocks the main thread (100+ ms); the client lists the conversation itself.
     const started = await startRun({ db: getDb(), userId, ...parsed.data });
-    refreshRoom();
     return { ok: true, ...started };
   } catch (error) {
     return failure(error);
@@ -87,7 +91,6 @@ export async function retryRunAction(runId: string): Promise<RunActionResult> {
   try {
     const userId = await currentUserId();
     const started = await retryRun({ db: getDb(), userId, runId: idSchema.parse(runId) });
-    refreshRoom();
     return { ok: true, ...started };
   } catch (error) {
     if (error instanceof z.ZodError) return { ok: false, error: "This run does not exist." };

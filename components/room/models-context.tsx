@@ -1,18 +1,9 @@
 "use client";
 
 import { createContext, type ReactNode, useContext, useMemo } from "react";
+import type { ModelOption } from "@/lib/models/model-option";
 
-/** What the room needs to know about a model; a slim copy of `AvailableModel` for the client. */
-export type ModelOption = {
-  id: string;
-  name: string;
-  provider: string;
-  simulated: boolean;
-  reachable: boolean;
-  unreachableReason: string | null;
-  inputPricePerMTok: number | null;
-  outputPricePerMTok: number | null;
-};
+export type { ModelOption } from "@/lib/models/model-option";
 
 type ModelsValue = { models: readonly ModelOption[]; byId: ReadonlyMap<string, ModelOption> };
 

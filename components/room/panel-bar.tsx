@@ -2,8 +2,10 @@
 
 import { useId, useState } from "react";
 import { MAX_PANELISTS, type PanelConfigDraft } from "@/lib/fusion/input";
+import type { SavedPanel } from "@/lib/panels/config";
+import { ESTIMATE_ASSUMPTION, estimateRun, formatUsd } from "../panels/cost-estimate";
 import { type ModelOption, useModels } from "./models-context";
-import { addPanelist, estimateRunCostUsd, removePanelist, setRoleModel } from "./panel-draft";
+import { addPanelist, removePanelist, setRoleModel } from "./panel-draft";
 
 /**
  * Models grouped by provider, simulated first, as the registry lists them. Unreachable models
@@ -60,32 +62,37 @@ function ChipName({ model, fallback }: { model: ModelOption | undefined; fallbac
   );
 }
 
-const usd = new Intl.NumberFormat("en-US", {
-  style: "currency",
-  currency: "USD",
-  maximumSignificantDigits: 2,
-});
-
 const selectClass =
   "w-44 rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 /**
- * The panel for the next run: panelists as removable chips, a picker to add one, and the judge
- * and synthesizer. Deliberately simple; the drag-and-drop builder replaces it later.
+ * The panel for the next run: a saved-panel picker, panelists as removable chips, a picker to
+ * add one, the judge and synthesizer, and the estimated cost. "Edit panel" opens the builder.
  */
 export function PanelBar({
   panel,
   onChange,
   disabled,
+  savedPanels,
+  savedId,
+  modified,
+  onPick,
+  onEdit,
 }: {
   panel: PanelConfigDraft;
   onChange: (next: PanelConfigDraft) => void;
   disabled: boolean;
+  savedPanels: readonly SavedPanel[];
+  /** The saved panel picked, if any; `modified` when the panel has changed since. */
+  savedId: string | null;
+  modified: boolean;
+  onPick: (panel: SavedPanel | null) => void;
+  onEdit: () => void;
 }) {
   const { models, byId } = useModels();
   const id = useId();
   const full = panel.panel.length >= MAX_PANELISTS;
-  const estimate = estimateRunCostUsd(panel, byId);
+  const estimate = estimateRun(panel, byId).usd;
   const nameOf = (model: string) => byId.get(model)?.name ?? model;
   // On a phone the editor folds behind a one-line summary, leaving room for the answers.
   const [expanded, setExpanded] = useState(false);
@@ -111,6 +118,24 @@ export function PanelBar({
         id={`${id}-editor`}
         className={`${expanded ? "mt-2 flex" : "hidden"} flex-wrap items-center gap-x-4 gap-y-2 md:mt-0 md:flex`}
       >
+        <label className="flex items-center gap-1.5 text-sm">
+          <span className="sr-only">Saved panel</span>
+          <select
+            value={savedId ?? ""}
+            disabled={disabled}
+            onChange={(e) => onPick(savedPanels.find((p) => p.id === e.target.value) ?? null)}
+            className={selectClass}
+          >
+            <option value="">
+              {savedId === null ? "Unsaved panel" : "Unsaved panel (unlink)"}
+            </option>
+            {savedPanels.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.id === savedId && modified ? `${p.name} (changed)` : p.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="flex flex-wrap items-center gap-1.5">
           <h2 id={`${id}-panel`} className="mr-1 text-xs font-semibold text-zinc-500 uppercase">
             Panel
@@ -180,12 +205,17 @@ export function PanelBar({
             <ModelOptions models={models} />
           </select>
         </label>
-        <p
-          className="ml-auto text-xs text-zinc-500"
-          title="List prices, ~200-token prompt, ~600-token answers"
-        >
-          {estimate === null ? "Est. cost unknown" : `≈ ${usd.format(estimate)} per run`}
+        <p className="ml-auto text-xs text-zinc-500" title={`Cost ${ESTIMATE_ASSUMPTION}`}>
+          {estimate === null ? "Est. cost unknown" : `≈ ${formatUsd(estimate)} per run`}
         </p>
+        <button
+          type="button"
+          className="btn-ghost border border-zinc-300 text-sm dark:border-zinc-700"
+          disabled={disabled}
+          onClick={onEdit}
+        >
+          Edit panel
+        </button>
       </div>
     </section>
   );

@@ -1,16 +1,21 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { cancelRunAction, retryRunAction, startRunAction } from "@/app/(room)/actions";
 import type { PanelConfigDraft } from "@/lib/fusion/input";
+import { type SavedPanel, samePanel } from "@/lib/panels/config";
 import { isFinished, newRunView, type RunView } from "@/lib/runs/run-view";
+import { BuilderDialog } from "../panels/builder-dialog";
+import { SAVED_PANELS_KEY, useSavedPanels } from "../panels/use-saved-panels";
+import { panelProblem } from "../panels/validation";
 import { Composer } from "./composer";
 import { type ModelOption, ModelsProvider } from "./models-context";
 import { PanelBar } from "./panel-bar";
-import { panelProblem } from "./panel-draft";
 import { RunCard } from "./run-card";
 import { seedRun } from "./run-stream-store";
+import { touchConversation } from "./touched-conversations";
 import { useRunStatus } from "./use-run-stream";
 import { useStickToBottom } from "./use-stick-to-bottom";
 
@@ -19,6 +24,9 @@ export type RoomProps = {
   runs: RunView[];
   models: ModelOption[];
   initialPanel: PanelConfigDraft;
+  /** The saved panel `initialPanel` came from, if any. */
+  initialSavedId: string | null;
+  savedPanels: SavedPanel[];
 };
 
 /** Server runs, plus runs started here that the server render does not include yet. */
@@ -38,8 +46,20 @@ export function Room(props: RoomProps) {
   );
 }
 
-function RoomInner({ conversation, runs, models, initialPanel }: RoomProps) {
+function RoomInner({
+  conversation,
+  runs,
+  models,
+  initialPanel,
+  initialSavedId,
+  savedPanels: initialSavedPanels,
+}: RoomProps) {
   const [panel, setPanel] = useState(initialPanel);
+  const [savedId, setSavedId] = useState(initialSavedId);
+  const [editing, setEditing] = useState(false);
+  const savedPanels = useSavedPanels(initialSavedPanels);
+  const saved = savedPanels.find((p) => p.id === savedId) ?? null;
+  const modified = useMemo(() => saved !== null && !samePanel(panel, saved.config), [panel, saved]);
   const [localRuns, setLocalRuns] = useState<RunView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const conversationId = useRef(conversation?.id ?? null);
@@ -62,6 +82,16 @@ function RoomInner({ conversation, runs, models, initialPanel }: RoomProps) {
   const latestStatus = useRunStatus(latest);
   const live = latestStatus !== null && !isFinished(latestStatus);
   const problem = panelProblem(panel, byId);
+
+  // A run that finishes here changes its saved panel's measured cost (a run already finished
+  // when the room opened does not: the server rendered the current numbers).
+  const queryClient = useQueryClient();
+  const wasLive = useRef(false);
+  useEffect(() => {
+    if (wasLive.current && !live)
+      void queryClient.invalidateQueries({ queryKey: SAVED_PANELS_KEY });
+    wasLive.current = live;
+  }, [live, queryClient]);
 
   // While the panel streams, its columns scroll on their own and the thread stays put with the
   // run's top in view; from the analysis on, the thread follows the newest text like a chat.
@@ -87,7 +117,11 @@ function RoomInner({ conversation, runs, models, initialPanel }: RoomProps) {
   }, [latestId]);
 
   const addRun = useCallback(
-    (run: { runId: string; conversationId: string }, prompt: string, config: PanelConfigDraft) => {
+    (
+      run: { runId: string; conversationId: string; conversationTitle?: string },
+      prompt: string,
+      config: PanelConfigDraft,
+    ) => {
       const view = newRunView({
         id: run.runId,
         conversationId: run.conversationId,
@@ -99,6 +133,11 @@ function RoomInner({ conversation, runs, models, initialPanel }: RoomProps) {
       });
       seedRun(view);
       setLocalRuns((list) => [...list, view]);
+      touchConversation({
+        id: run.conversationId,
+        updatedAt: view.createdAt,
+        ...(run.conversationTitle ? { title: run.conversationTitle } : {}),
+      });
       if (conversationId.current === null) {
         conversationId.current = run.conversationId;
         // The conversation gets its address without a navigation: router.replace would
@@ -106,8 +145,8 @@ function RoomInner({ conversation, runs, models, initialPanel }: RoomProps) {
         // fetch (Next runs them one at a time), so a quick Stop could wait seconds. Next's
         // router picks the URL up from history (usePathname follows), a reload renders
         // /c/<id>, and the next revalidating action swaps in the /c/<id> page; the run store
-        // keeps the live run across that remount. The start action already revalidated the
-        // layout, so the sidebar lists the new conversation.
+        // keeps the live run across that remount. The sidebar lists the new conversation from
+        // touchConversation above.
         window.history.replaceState(null, "", `/c/${run.conversationId}`);
       }
     },
@@ -121,6 +160,8 @@ function RoomInner({ conversation, runs, models, initialPanel }: RoomProps) {
         ...(conversationId.current ? { conversationId: conversationId.current } : {}),
         prompt,
         panel,
+        // The server links the run to it only if the panel is still exactly the saved one.
+        panelId: savedId,
       });
       if (!result.ok) {
         setError(result.error);
@@ -129,7 +170,7 @@ function RoomInner({ conversation, runs, models, initialPanel }: RoomProps) {
       addRun(result, prompt, panel);
       return true;
     },
-    [panel, addRun],
+    [panel, savedId, addRun],
   );
 
   const stop = useCallback(async (runId: string) => {
@@ -167,7 +208,31 @@ function RoomInner({ conversation, runs, models, initialPanel }: RoomProps) {
   return (
     <div className="flex h-full min-h-0 flex-col" data-hydrated={hydrated ? "true" : undefined}>
       <h1 className="sr-only">{conversation?.title ?? "New conversation"}</h1>
-      <PanelBar panel={panel} onChange={setPanel} disabled={false} />
+      <PanelBar
+        panel={panel}
+        onChange={setPanel}
+        disabled={false}
+        savedPanels={savedPanels}
+        savedId={saved ? saved.id : null}
+        modified={modified}
+        onPick={(picked) => {
+          setSavedId(picked?.id ?? null);
+          if (picked) setPanel(picked.config);
+        }}
+        onEdit={() => setEditing(true)}
+      />
+      {editing ? (
+        <BuilderDialog
+          panel={panel}
+          savedId={saved ? saved.id : null}
+          savedPanels={savedPanels}
+          onUse={(next, id) => {
+            setPanel(next);
+            setSavedId(id);
+          }}
+          onClose={() => setEditing(false)}
+        />
+      ) : null}
       <div
         ref={thread}
         onScroll={onThreadScroll}

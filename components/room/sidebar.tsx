@@ -4,13 +4,17 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { type KeyboardEvent, useState, useTransition } from "react";
 import { deleteConversationAction, renameConversationAction } from "@/app/(room)/actions";
+import { useConversationList } from "./touched-conversations";
 
 export type ConversationSummary = { id: string; title: string; updatedAt: number };
 
 /** The conversation list: newest first, the open one highlighted, rename inline, delete. */
-export function Sidebar({ conversations }: { conversations: ConversationSummary[] }) {
+export function Sidebar({ conversations: fromServer }: { conversations: ConversationSummary[] }) {
   const pathname = usePathname();
+  const conversations = useConversationList(fromServer);
   const [open, setOpen] = useState(false);
+  // The builder shares the room's layout but needs its width for the catalog and the panel.
+  if (pathname === "/panels") return null;
   return (
     <nav
       aria-label="Conversations"

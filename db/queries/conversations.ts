@@ -24,6 +24,7 @@ export function createConversation(
     userId: params.userId,
     title: params.title,
     panelConfig: null,
+    panelId: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -88,15 +89,25 @@ export function deleteConversation(
   });
 }
 
-/** Remembers the panel the conversation last ran with, so the room reopens with it. */
+/**
+ * Remembers the panel the conversation last ran with, so the room reopens with it, and which
+ * saved panel that was (`panelId`, null when none or when it was changed before running).
+ */
 export function setConversationPanel(
   db: Db,
-  params: { userId: string; conversationId: string; panelConfig: PanelConfig; now?: number },
+  params: {
+    userId: string;
+    conversationId: string;
+    panelConfig: PanelConfig;
+    panelId?: string | null;
+    now?: number;
+  },
 ): boolean {
   const result = db
     .update(conversations)
     .set({
       panelConfig: JSON.stringify(params.panelConfig),
+      panelId: params.panelId ?? null,
       updatedAt: params.now ?? Date.now(),
     })
     .where(owned(params.userId, params.conversationId))

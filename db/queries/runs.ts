@@ -34,6 +34,8 @@ export function insertRunWithCalls(
       conversationId: string;
       prompt: string;
       panelSnapshot: PanelConfig;
+      /** The saved panel it runs unchanged, if any. */
+      panelId?: string | null;
       createdAt: number;
     };
     calls: { role: CallRole; idx: number; model: string }[];
@@ -49,6 +51,7 @@ export function insertRunWithCalls(
         prompt: run.prompt,
         status: "running",
         panelSnapshot: JSON.stringify(run.panelSnapshot),
+        panelId: run.panelId ?? null,
         createdAt: run.createdAt,
       })
       .run();

@@ -25,9 +25,24 @@ export const PRICE_BANDS: Record<PriceBand, { label: string; test: (usd: number)
   premium: { label: "Over $10/M", test: (p) => p > 10 },
 };
 
-export type IndexedModel<M extends ModelInfo = ModelInfo> = { model: M; haystack: string };
+/** What search reads of a model: the browser gets this slim copy, not the whole ModelInfo. */
+export type SearchableModel = Pick<
+  ModelInfo,
+  | "id"
+  | "name"
+  | "vendor"
+  | "provider"
+  | "simulated"
+  | "contextLength"
+  | "inputPricePerMTok"
+  | "outputPricePerMTok"
+  | "capabilities"
+  | "created"
+>;
 
-export function indexCatalog<M extends ModelInfo>(models: readonly M[]): IndexedModel<M>[] {
+export type IndexedModel<M extends SearchableModel = ModelInfo> = { model: M; haystack: string };
+
+export function indexCatalog<M extends SearchableModel>(models: readonly M[]): IndexedModel<M>[] {
   return models.map((model) => ({
     model,
     haystack:
@@ -35,7 +50,7 @@ export function indexCatalog<M extends ModelInfo>(models: readonly M[]): Indexed
   }));
 }
 
-function priceBand(model: ModelInfo): PriceBand | null {
+function priceBand(model: SearchableModel): PriceBand | null {
   const p = model.outputPricePerMTok;
   if (p === null) return null;
   for (const [band, { test }] of Object.entries(PRICE_BANDS)) if (test(p)) return band as PriceBand;
@@ -43,13 +58,13 @@ function priceBand(model: ModelInfo): PriceBand | null {
 }
 
 /** Total price per million tokens, unknown prices last. */
-function price(model: ModelInfo): number {
+function price(model: SearchableModel): number {
   if (model.inputPricePerMTok === null || model.outputPricePerMTok === null)
     return Number.POSITIVE_INFINITY;
   return model.inputPricePerMTok + model.outputPricePerMTok;
 }
 
-export function searchCatalog<M extends ModelInfo>(
+export function searchCatalog<M extends SearchableModel>(
   index: readonly IndexedModel<M>[],
   query: CatalogQuery,
 ): M[] {

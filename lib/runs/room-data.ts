@@ -8,7 +8,13 @@ import type { RunView } from "./run-view";
 export type RoomData = {
   conversations: { id: string; title: string; updatedAt: number }[];
   /** Null when the id is unknown or not the user's: the page calls `notFound()`. */
-  conversation: { id: string; title: string; panelConfig: PanelConfig | null } | null;
+  conversation: {
+    id: string;
+    title: string;
+    panelConfig: PanelConfig | null;
+    /** The saved panel it last ran unchanged, if any (it may have been deleted since). */
+    panelId: string | null;
+  } | null;
   /** The conversation's runs, oldest first; live ones as they stand right now. */
   runs: RunView[];
 };
@@ -31,7 +37,12 @@ export async function loadRoom(params: {
   if (!row) return { conversations, conversation: null, runs: [] };
   return {
     conversations,
-    conversation: { id: row.id, title: row.title, panelConfig: panelOf(row.panelConfig) },
+    conversation: {
+      id: row.id,
+      title: row.title,
+      panelConfig: panelOf(row.panelConfig),
+      panelId: row.panelId,
+    },
     runs: await loadConversationRuns(db, {
       userId,
       conversationId,

@@ -8,7 +8,16 @@ import type { TestDatabase } from "@/db/test-db";
 import { analysisSchema } from "@/lib/fusion/analysis";
 import type { CallRecord, FusionEvent } from "@/lib/fusion/events";
 import { createModelRegistry, OPENROUTER_KEY_MISSING } from "@/lib/models/registry";
-import { PANEL, recordingHub, setupDatabase, simResolver, USER, until } from "./__tests__/helpers";
+import { listSavedPanels, savePanel } from "@/lib/panels/saved-panels";
+import {
+  INTRUDER,
+  PANEL,
+  recordingHub,
+  setupDatabase,
+  simResolver,
+  USER,
+  until,
+} from "./__tests__/helpers";
 import { waitForRun } from "./active-runs";
 import { createConversation, deleteConversation } from "./conversations";
 import { loadRunView } from "./load-run";
@@ -198,6 +207,58 @@ describe("startRun", () => {
     expect((missing as { code?: string }).code).toBe("not_found:conversation");
     expect(t.db.select().from(runs).all()).toEqual([]);
     expect(listConversations(t.db, { userId: USER })).toEqual([]);
+  });
+});
+
+describe("startRun with a saved panel", () => {
+  it("links the run and the conversation to it, and its runs give its measured cost", async () => {
+    const saved = savePanel({ db: t.db, userId: USER, name: "Trio", config: PANEL });
+    const start = (panelId: string, panel = PANEL, conversationId?: string) =>
+      startRun({
+        db: t.db,
+        userId: USER,
+        prompt: PROMPT,
+        panel,
+        panelId,
+        ...(conversationId ? { conversationId } : {}),
+        resolve: simResolver(),
+        hub: recordingHub(),
+      });
+    const first = await start(saved.id);
+    await waitForRun(first.runId);
+    expect(getRun(t.db, { userId: USER, runId: first.runId })?.panelId).toBe(saved.id);
+    expect(
+      getConversation(t.db, { userId: USER, conversationId: first.conversationId })?.panelId,
+    ).toBe(saved.id);
+    const [stats] = listSavedPanels({ db: t.db, userId: USER });
+    expect(stats?.runs).toBe(1);
+    expect(stats?.avgCostMicroUsd).toBe(
+      getRun(t.db, { userId: USER, runId: first.runId })?.costMicroUsd,
+    );
+
+    // Changed since it was picked: the run is not that panel's, and the conversation forgets it.
+    const changed = { ...PANEL, panel: [{ model: "sim:nova" }] };
+    const second = await start(saved.id, changed, first.conversationId);
+    await waitForRun(second.runId);
+    expect(getRun(t.db, { userId: USER, runId: second.runId })?.panelId).toBeNull();
+    expect(
+      getConversation(t.db, { userId: USER, conversationId: first.conversationId })?.panelId,
+    ).toBeNull();
+  });
+
+  it("ignores another user's panel id: the run goes ahead, unlinked", async () => {
+    const theirs = savePanel({ db: t.db, userId: INTRUDER, name: "Theirs", config: PANEL });
+    const { runId } = await startRun({
+      db: t.db,
+      userId: USER,
+      prompt: PROMPT,
+      panel: PANEL,
+      panelId: theirs.id,
+      resolve: simResolver(),
+      hub: recordingHub(),
+    });
+    await waitForRun(runId);
+    expect(getRun(t.db, { userId: USER, runId })?.panelId).toBeNull();
   });
 });
 

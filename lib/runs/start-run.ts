@@ -21,6 +21,7 @@ import { panelConfigSchema } from "@/lib/fusion/input";
 import type { ModelResolver } from "@/lib/fusion/model-call";
 import { runFusion } from "@/lib/fusion/run-fusion";
 import { getModelRegistryForUser } from "@/lib/models/user-registry";
+import { linkedPanelId } from "@/lib/panels/saved-panels";
 import { activeRuns } from "./active-runs";
 import { createRunPersister } from "./persist";
 import { getRunHub, type RunHub } from "./run-hub";
@@ -41,9 +42,16 @@ export type StartRunParams = RunDeps & {
   conversationId?: string;
   prompt: string;
   panel: PanelConfigDraft;
+  /** The saved panel picked in the room; the run links to it only if `panel` is unchanged. */
+  panelId?: string | null;
 };
 
-export type StartedRun = { runId: string; conversationId: string };
+export type StartedRun = {
+  runId: string;
+  conversationId: string;
+  /** Set when starting a run named or renamed the conversation, so the client can list it. */
+  conversationTitle?: string;
+};
 
 /**
  * Validates and starts a run; returns as soon as it is written and running. The engine runs
@@ -77,17 +85,21 @@ export async function startRun(params: StartRunParams): Promise<StartedRun> {
   } else if (untitled) {
     renameConversation(db, { userId, conversationId, title });
   }
-  setConversationPanel(db, { userId, conversationId, panelConfig: config });
-  return launch({
+  const panelId = linkedPanelId({ db, userId, panelId: params.panelId, config });
+  setConversationPanel(db, { userId, conversationId, panelConfig: config, panelId });
+  const started = await launch({
     db,
     userId,
     conversationId,
     prompt,
     config,
+    panelId,
     messages,
     resolve,
     hub: params.hub,
   });
+  const named = conversationId !== params.conversationId || untitled;
+  return named ? { ...started, conversationTitle: title } : started;
 }
 
 /** Stops a run. A finished run is left as it is; someone else's run is not found. */
@@ -136,6 +148,8 @@ export async function retryRun(
     conversationId: run.conversationId,
     prompt: run.prompt,
     config,
+    // Same snapshot as the original: linked if that is still exactly the saved panel.
+    panelId: linkedPanelId({ db, userId, panelId: run.panelId, config }),
     messages,
     resolve,
     hub: params.hub,
@@ -153,17 +167,18 @@ function launch(args: {
   conversationId: string;
   prompt: string;
   config: PanelConfig;
+  panelId: string | null;
   messages: ChatMessage[];
   resolve: ModelResolver;
   hub: RunHub | undefined;
 }): StartedRun {
-  const { db, userId, conversationId, prompt, config } = args;
+  const { db, userId, conversationId, prompt, config, panelId } = args;
   const hub = args.hub ?? getRunHub();
   const runId = randomUUID();
   const createdAt = Date.now();
   insertRunWithCalls(db, {
     userId,
-    run: { id: runId, conversationId, prompt, panelSnapshot: config, createdAt },
+    run: { id: runId, conversationId, prompt, panelSnapshot: config, panelId, createdAt },
     calls: [
       ...config.panel.map((p, idx) => ({ role: "panelist" as const, idx, model: p.model })),
       { role: "judge", idx: 0, model: config.judge.model },

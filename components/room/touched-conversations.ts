@@ -1,0 +1,50 @@
+import { useSyncExternalStore } from "react";
+import type { ConversationSummary } from "./sidebar";
+
+/**
+ * Conversations this tab just ran in. Starting a run does not re-render the room from the
+ * server (that would block the main thread while columns start streaming), so the sidebar
+ * merges these over the server's list: a new conversation appears, an old one moves to the top.
+ */
+type Touch = { id: string; title?: string; updatedAt: number };
+
+let touched: ReadonlyMap<string, Touch> = new Map();
+const listeners = new Set<() => void>();
+
+export function touchConversation(touch: Touch): void {
+  const previous = touched.get(touch.id);
+  const next = new Map(touched);
+  next.set(touch.id, { ...previous, ...touch, title: touch.title ?? previous?.title });
+  touched = next;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const EMPTY: ReadonlyMap<string, Touch> = new Map();
+
+export function useConversationList(server: readonly ConversationSummary[]): ConversationSummary[] {
+  const local = useSyncExternalStore(
+    subscribe,
+    () => touched,
+    () => EMPTY,
+  );
+  if (local.size === 0) return [...server];
+  const byId = new Map(server.map((c) => [c.id, c]));
+  for (const t of local.values()) {
+    const known = byId.get(t.id);
+    if (known) {
+      byId.set(t.id, {
+        ...known,
+        updatedAt: Math.max(known.updatedAt, t.updatedAt),
+        title: t.title ?? known.title,
+      });
+    } else if (t.title) {
+      byId.set(t.id, { id: t.id, title: t.title, updatedAt: t.updatedAt });
+    }
+  }
+  return [...byId.values()].sort((a, b) => b.updatedAt - a.updatedAt);
+}
