@@ -3,8 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { FusionEvent } from "@/lib/fusion/events";
 import { simModelInfos } from "@/lib/models/catalog";
-import { applyEvent, newRunView, type RunView } from "@/lib/runs/run-view";
-import { simRun } from "@/lib/testing/sim";
+import { applyEvent, type RunView } from "@/lib/runs/run-view";
+import { freshSimRunView, simRun } from "@/lib/testing/sim";
 import { type ModelOption, ModelsProvider } from "./models-context";
 import { RunCard } from "./run-card";
 
@@ -20,15 +20,7 @@ async function runEvents(panel: string[]): Promise<FusionEvent[]> {
 }
 
 function fresh(panel: string[]): RunView {
-  return newRunView({
-    id: "r1",
-    conversationId: "c1",
-    prompt: "Is remote work here to stay?",
-    createdAt: 0,
-    panel,
-    judge: "sim:arbiter",
-    synthesizer: "sim:weaver",
-  });
+  return freshSimRunView(panel, "Is remote work here to stay?");
 }
 
 const render = (view: RunView) =>

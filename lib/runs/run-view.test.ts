@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { simRun } from "@/lib/testing/sim";
-import { applyEvent, markInterrupted, newRunView } from "./run-view";
+import { freshSimRunView, simRun } from "@/lib/testing/sim";
+import { applyEvent, markInterrupted } from "./run-view";
 
 const panel = ["sim:atlas", "sim:flaky", "sim:sage"];
 
 function fresh() {
-  return newRunView({
-    id: "r1",
-    conversationId: "c1",
-    prompt: "Is remote work here to stay?",
-    createdAt: 0,
-    panel,
-    judge: "sim:arbiter",
-    synthesizer: "sim:weaver",
-  });
+  return freshSimRunView(panel, "Is remote work here to stay?");
 }
 
 describe("applyEvent", () => {

@@ -4,6 +4,7 @@ import { runFusion } from "@/lib/fusion/run-fusion";
 import { personaFor } from "@/lib/models/sim/generator";
 import { createSimLanguageModel } from "@/lib/models/sim/language-model";
 import type { SimTiming } from "@/lib/models/sim/timing";
+import { newRunView, type RunView } from "@/lib/runs/run-view";
 
 /** Simulated models for tests: fast by default, fixed timings where a test needs them. */
 export function simResolver(timings: Record<string, SimTiming> = {}): ModelResolver {
@@ -38,4 +39,17 @@ export async function simRun(
     { emit: (e) => events.push(e) },
   );
   return { events, result };
+}
+
+/** A run view before any event, for the panel `simRun` ran (same prompt, judge and synthesizer). */
+export function freshSimRunView(panel: readonly string[], prompt: string): RunView {
+  return newRunView({
+    id: "r1",
+    conversationId: "c1",
+    prompt,
+    createdAt: 0,
+    panel,
+    judge: "sim:arbiter",
+    synthesizer: "sim:weaver",
+  });
 }
