@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { type KeyboardEvent, useState, useTransition } from "react";
 import { deleteConversationAction, renameConversationAction } from "@/app/(room)/actions";
-import { useConversationList } from "./touched-conversations";
+import { forgetConversation, useConversationList } from "./touched-conversations";
 
 export type ConversationSummary = { id: string; title: string; updatedAt: number };
 
@@ -83,6 +83,7 @@ function ConversationItem({
   function remove() {
     startTransition(async () => {
       await deleteConversationAction(conversation.id);
+      forgetConversation(conversation.id);
       if (current) router.replace("/");
     });
   }

@@ -19,6 +19,15 @@ export function touchConversation(touch: Touch): void {
   for (const listener of listeners) listener();
 }
 
+/** A deleted conversation must not come back from this tab's memory. */
+export function forgetConversation(id: string): void {
+  if (!touched.has(id)) return;
+  const next = new Map(touched);
+  next.delete(id);
+  touched = next;
+  for (const listener of listeners) listener();
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -37,11 +46,8 @@ export function useConversationList(server: readonly ConversationSummary[]): Con
   for (const t of local.values()) {
     const known = byId.get(t.id);
     if (known) {
-      byId.set(t.id, {
-        ...known,
-        updatedAt: Math.max(known.updatedAt, t.updatedAt),
-        title: t.title ?? known.title,
-      });
+      // The server's row is the truth (a rename); the touch only moves it to the top.
+      byId.set(t.id, { ...known, updatedAt: Math.max(known.updatedAt, t.updatedAt) });
     } else if (t.title) {
       byId.set(t.id, { id: t.id, title: t.title, updatedAt: t.updatedAt });
     }
