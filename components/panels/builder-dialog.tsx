@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { PanelConfigDraft } from "@/lib/fusion/input";
 import type { SavedPanel } from "@/lib/panels/config";
 import { BlockedReason, PanelBuilder } from "./panel-builder";
@@ -23,12 +24,8 @@ export function BuilderDialog({
   onUse: (panel: PanelConfigDraft, savedId: string | null) => void;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   return (
     <dialog
       ref={ref}

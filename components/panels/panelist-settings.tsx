@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { Panelist } from "@/lib/fusion/input";
 import { useModels } from "../room/models-context";
 import { NumberField } from "./number-field";
@@ -26,13 +27,9 @@ export function PanelistSettingsDialog({
   onChange: (patch: Patch) => void;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const id = useId();
   const name = useModels().byId.get(slot.model)?.name ?? slot.model;
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   return (
     <dialog
       ref={ref}

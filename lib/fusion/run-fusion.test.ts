@@ -34,7 +34,7 @@ describe("runFusion", () => {
     const { events, emit } = collect();
     const result = await runFusion(
       input(["sim:atlas", "sim:nova", "sim:sage", "sim:ember"]),
-      { resolve: simResolver(timings) },
+      { resolve: simResolver({ timings }) },
       { emit },
     );
     expect(result.status).toBe("done");
@@ -156,7 +156,7 @@ describe("runFusion", () => {
     const { events, emit } = collect();
     const running = runFusion(
       input(["sim:atlas", "sim:nova"]),
-      { resolve: simResolver({ "sim:atlas": slow, "sim:nova": slow }) },
+      { resolve: simResolver({ timings: { "sim:atlas": slow, "sim:nova": slow } }) },
       {
         signal: controller.signal,
         emit: (e) => {
@@ -180,7 +180,11 @@ describe("runFusion", () => {
     const { events, emit } = collect();
     const result = await runFusion(
       input(["sim:atlas", "sim:nova"]),
-      { resolve: simResolver({ "sim:arbiter": { firstTokenMs: 5, tokensPerSecond: 50 } }) },
+      {
+        resolve: simResolver({
+          timings: { "sim:arbiter": { firstTokenMs: 5, tokensPerSecond: 50 } },
+        }),
+      },
       {
         signal: controller.signal,
         emit: (e) => {

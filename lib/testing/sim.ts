@@ -3,17 +3,23 @@ import type { ModelResolver } from "@/lib/fusion/model-call";
 import { runFusion } from "@/lib/fusion/run-fusion";
 import { personaFor } from "@/lib/models/sim/generator";
 import { createSimLanguageModel } from "@/lib/models/sim/language-model";
-import type { SimTiming } from "@/lib/models/sim/timing";
+import type { SimSpeed, SimTiming } from "@/lib/models/sim/timing";
 import { newRunView, type RunView } from "@/lib/runs/run-view";
 
-/** Simulated models for tests: fast by default, fixed timings where a test needs them. */
-export function simResolver(timings: Record<string, SimTiming> = {}): ModelResolver {
+/**
+ * Simulated models for tests, priced from their personas: fast by default, another speed
+ * (`realistic`, a multiplier) or fixed per-model timings where a test needs them.
+ */
+export function simResolver(
+  options: { speed?: SimSpeed; timings?: Record<string, SimTiming> } = {},
+): ModelResolver {
+  const speed = options.speed ?? "fast";
   return (id) => {
     if (!id.startsWith("sim:")) throw new Error(`Unknown provider in "${id}".`);
     const persona = personaFor(id);
-    const timing = timings[id];
+    const timing = options.timings?.[id];
     return {
-      model: createSimLanguageModel(id, { speed: "fast", ...(timing ? { timing } : {}) }),
+      model: createSimLanguageModel(id, { speed, ...(timing ? { timing } : {}) }),
       pricing: {
         inputPerMTok: persona.inputPricePerMTok,
         outputPerMTok: persona.outputPricePerMTok,

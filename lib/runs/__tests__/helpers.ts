@@ -4,8 +4,8 @@ import { createTestDatabase, type TestDatabase } from "@/db/test-db";
 import type { FusionEvent } from "@/lib/fusion/events";
 import type { PanelConfigDraft } from "@/lib/fusion/input";
 import type { ModelResolver } from "@/lib/fusion/model-call";
-import { createModelRegistry } from "@/lib/models/registry";
 import type { SimSpeed } from "@/lib/models/sim/timing";
+import { simResolver as simResolverWith } from "@/lib/testing/sim";
 import { createMemoryRunHub, type RunHub } from "../run-hub";
 
 export const USER = LOCAL_USER_ID;
@@ -17,10 +17,9 @@ export const PANEL: PanelConfigDraft = {
   synthesizer: { model: "sim:weaver" },
 };
 
-/** Simulated models only, at the given speed; no network, no keys. */
-export function simResolver(simSpeed: SimSpeed = "fast"): ModelResolver {
-  const registry = createModelRegistry({ endpoints: [], simSpeed, catalog: [] });
-  return (id) => registry.resolve(id);
+/** Simulated models only, at the given speed (a multiplier of realistic, or "fast"). */
+export function simResolver(speed: SimSpeed = "fast"): ModelResolver {
+  return simResolverWith({ speed });
 }
 
 /** A migrated temp database with the local user and a second user. */
