@@ -4,10 +4,9 @@ import { createConversation } from "@/db/queries/conversations";
 import { getRun, insertRunWithCalls } from "@/db/queries/runs";
 import type { TestDatabase } from "@/db/test-db";
 import { panelConfigSchema } from "@/lib/fusion/input";
-import { PANEL, recordingHub, setupDatabase, simResolver, USER } from "./__tests__/helpers";
+import { PANEL, recordingHub, setupDatabase, startSimRun, USER } from "./__tests__/helpers";
 import { waitForRun } from "./active-runs";
 import { createRunPersister } from "./persist";
-import { startRun } from "./start-run";
 
 let t: TestDatabase;
 beforeEach(() => {
@@ -108,14 +107,7 @@ describe("the run persister", () => {
   it("costs far fewer writes than there are streamed deltas in a real run", async () => {
     const hub = recordingHub();
     const before = rowWrites();
-    const { runId } = await startRun({
-      db: t.db,
-      userId: USER,
-      prompt: "Is remote work here to stay?",
-      panel: PANEL,
-      resolve: simResolver(10),
-      hub,
-    });
+    const { runId } = await startSimRun(t, hub);
     await waitForRun(runId);
     const writes = rowWrites() - before;
     const events = hub.events.get(runId) ?? [];

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TestDatabase } from "@/db/test-db";
-import { PANEL, recordingHub, setupDatabase, simResolver, USER } from "./__tests__/helpers";
+import { recordingHub, setupDatabase, startSimRun, USER } from "./__tests__/helpers";
 import { waitForRun } from "./active-runs";
 import { loadRunView } from "./load-run";
 import { createMemoryRunHub, getRunHub, type SequencedEvent } from "./run-hub";
 import { applyEvent, newRunView, type RunView } from "./run-view";
-import { startRun } from "./start-run";
 
 function view(id: string): RunView {
   return newRunView({
@@ -96,14 +95,7 @@ describe("watching a live run", () => {
       const snapshot = hub.snapshot(runId);
       if (snapshot) late = { snapshot, events };
     };
-    const { runId } = await startRun({
-      db: t.db,
-      userId: USER,
-      prompt: "Is remote work here to stay?",
-      panel: PANEL,
-      resolve: simResolver(10),
-      hub,
-    });
+    const { runId } = await startSimRun(t, hub);
     await waitForRun(runId);
     if (!late) throw new Error("never joined");
     const { snapshot, events } = late;

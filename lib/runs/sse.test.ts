@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@/db/test-db";
 import type { FusionEvent, RunTotals } from "@/lib/fusion/events";
-import { PANEL, recordingHub, setupDatabase, simResolver, USER } from "./__tests__/helpers";
+import { recordingHub, setupDatabase, startSimRun, USER } from "./__tests__/helpers";
 import { waitForRun } from "./active-runs";
 import { loadRunView } from "./load-run";
 import { createMemoryRunHub, type RunHub, type SequencedEvent } from "./run-hub";
 import { applyEvent, newRunView, type RunView } from "./run-view";
 import { runEventStream } from "./sse";
-import { startRun } from "./start-run";
 
 type Message = { event: string; data: unknown } | { comment: string };
 
@@ -160,14 +159,7 @@ describe("the event stream of a real run", () => {
 
   it("tails a live run to the end, and replays it from the database afterwards", async () => {
     const hub = recordingHub();
-    const { runId } = await startRun({
-      db: t.db,
-      userId: USER,
-      prompt: "Is remote work here to stay?",
-      panel: PANEL,
-      resolve: simResolver(10),
-      hub,
-    });
+    const { runId } = await startSimRun(t, hub);
     const loadSnapshot = () => loadRunView(t.db, { userId: USER, runId, hub });
     const live = await readAll(runEventStream({ runId, hub, loadSnapshot }));
     await waitForRun(runId);

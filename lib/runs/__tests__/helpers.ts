@@ -7,6 +7,7 @@ import type { ModelResolver } from "@/lib/fusion/model-call";
 import type { SimSpeed } from "@/lib/models/sim/timing";
 import { simResolver as simResolverWith } from "@/lib/testing/sim";
 import { createMemoryRunHub, type RunHub } from "../run-hub";
+import { startRun } from "../start-run";
 
 export const USER = LOCAL_USER_ID;
 export const INTRUDER = "intruder";
@@ -57,4 +58,16 @@ export async function until<T>(
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** Starts the standard three-panelist run at 10× realistic speed on `hub`. */
+export function startSimRun(t: TestDatabase, hub: RunHub): Promise<{ runId: string }> {
+  return startRun({
+    db: t.db,
+    userId: USER,
+    prompt: "Is remote work here to stay?",
+    panel: PANEL,
+    resolve: simResolver(10),
+    hub,
+  });
 }
